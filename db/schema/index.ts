@@ -1,0 +1,4 @@
+export * from "./staging";
+export * from "./core";
+export * from "./mart";
+export * from "./app";

@@ -1,0 +1,129 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The only module that reads process.env. Each variable is optional: unset means the embedded
+// default (ARCHITECTURE.md, "Environment"). Empty strings count as unset so `FOO=` in a shell
+// never turns into a half-configured adapter.
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+const flag = z.preprocess(
+  (v) => (v === "" || v === undefined ? "false" : String(v).toLowerCase()),
+  z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
+);
+const positiveNumber = (fallback: number) =>
+  z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().positive());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.preprocess((v) => (v === "" || v === undefined ? 3000 : Number(v)), z.number().int().min(1).max(65535)),
+  DATA_DIR: optionalString,
+  DATABASE_URL: optionalUrl,
+  POSTGRES_URL: optionalUrl,
+  DATABASE_POOL_SIZE: positiveNumber(10),
+  REDIS_URL: optionalUrl,
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  QSTASH_TOKEN: optionalString,
+  QSTASH_CURRENT_SIGNING_KEY: optionalString,
+  QSTASH_NEXT_SIGNING_KEY: optionalString,
+  QSTASH_URL: optionalUrl,
+  APP_URL: optionalUrl,
+  CRON_SECRET: optionalString,
+  APIFY_TOKEN: optionalString,
+  APIFY_BASE_URL: optionalUrl,
+  APIFY_ACTOR: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  REPORT_MODEL: optionalString,
+  SMTP_URL: optionalUrl,
+  EMAIL_FROM: optionalString,
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
+  AUTH_SECRET: optionalString,
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalUrl,
+  ADMIN_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
+  ADMIN_PASSWORD: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).optional()),
+  BOOTSTRAP_ADMIN_API_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(20).optional()),
+  PUBLIC_PRODUCT_READS: flag,
+  DAILY_APIFY_BUDGET_USD: positiveNumber(25),
+  DAILY_LLM_BUDGET_USD: positiveNumber(5),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Freshness of cached reads: fresh for CACHE_FRESH_SECONDS, then served stale (and refreshed in
+  // the background) for CACHE_STALE_SECONDS. Data versions make a new ETL day visible at once.
+  CACHE_FRESH_SECONDS: positiveNumber(60),
+  CACHE_STALE_SECONDS: positiveNumber(36 * 3600),
+  // Prefix of every cache key and channel, so environments can share one Redis.
+  CACHE_NAMESPACE: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default("sw")),
+  // Exposes GET /api/bench/floor (the framework floor the benchmark compares against).
+  BENCH_ROUTES: flag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env;
+  isProduction: boolean;
+  port: number;
+  dataDir: string;
+  database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dir: string };
+  cache:
+    | { kind: "upstash"; url: string; token: string }
+    | { kind: "redis"; url: string }
+    | { kind: "memory" };
+  cacheNamespace: string;
+  cacheFreshMs: number;
+  cacheStaleMs: number;
+  logLevel: Env["LOG_LEVEL"];
+  bootstrap: { adminEmail?: string; adminPassword?: string; adminApiKey?: string };
+  publicProductReads: boolean;
+  benchRoutes: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
+    throw new ConfigError("Invalid environment:\n  UPSTASH_REDIS_REST_TOKEN: required with UPSTASH_REDIS_REST_URL");
+  }
+  const dataDir = path.resolve(env.DATA_DIR ?? ".data");
+  const databaseUrl = env.DATABASE_URL ?? env.POSTGRES_URL;
+  return {
+    env,
+    isProduction: env.NODE_ENV === "production",
+    port: env.PORT,
+    dataDir,
+    database: databaseUrl
+      ? { kind: "postgres", url: databaseUrl, poolSize: env.DATABASE_POOL_SIZE }
+      : { kind: "pglite", dir: path.join(dataDir, "pglite") },
+    cache: env.UPSTASH_REDIS_REST_URL
+      ? { kind: "upstash", url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN! }
+      : env.REDIS_URL
+        ? { kind: "redis", url: env.REDIS_URL }
+        : { kind: "memory" },
+    cacheNamespace: env.CACHE_NAMESPACE,
+    cacheFreshMs: env.CACHE_FRESH_SECONDS * 1000,
+    cacheStaleMs: env.CACHE_STALE_SECONDS * 1000,
+    logLevel: env.LOG_LEVEL,
+    bootstrap: {
+      adminEmail: env.ADMIN_EMAIL,
+      adminPassword: env.ADMIN_PASSWORD,
+      adminApiKey: env.BOOTSTRAP_ADMIN_API_KEY,
+    },
+    publicProductReads: env.PUBLIC_PRODUCT_READS,
+    benchRoutes: env.BENCH_ROUTES,
+  };
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, parsed once on first use. */
+export function config(): Config {
+  current ??= parseConfig(process.env);
+  return current;
+}
