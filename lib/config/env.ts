@@ -91,7 +91,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
     throw new ConfigError("Invalid environment:\n  UPSTASH_REDIS_REST_TOKEN: required with UPSTASH_REDIS_REST_URL");
   }
-  const dataDir = path.resolve(env.DATA_DIR ?? ".data");
+  // The data directory is chosen at run time; tell the bundler not to trace it.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? ".data");
   const databaseUrl = env.DATABASE_URL ?? env.POSTGRES_URL;
   return {
     env,

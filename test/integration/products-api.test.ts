@@ -147,7 +147,7 @@ describe("GET /api/v1/products", () => {
   it("lists only the workspace's products, sorted and paged by cursor", async () => {
     const other = await createWorkspace();
     const prices = [500, 300, 900, null, 700];
-    const asins = [];
+    const asins: string[] = [];
     for (const price of prices) {
       asins.push(await storeProduct({ end: yesterday, days: 2, trackFor: other.id, day: () => ({ priceCents: price }) }));
     }
