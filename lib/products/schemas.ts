@@ -33,11 +33,11 @@ export const listProductsQuerySchema = z.object({
   cursor: z.string().max(512).optional(),
 });
 
-/** ?from=&to= (defaults: the last 30 days ending today), inclusive, at most 730 days. */
+/** ?from=&to= inclusive, at most 730 days; `to` defaults to today and `from` to 29 days before `to`. */
 export const metricsQuerySchema = z
   .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), marketplace: marketplaceSchema })
   .transform(({ from, to, marketplace }, ctx) => {
-    const end = to ?? (from ? addDays(from, DEFAULT_SERIES_DAYS - 1) : todayUtc());
+    const end = to ?? todayUtc();
     const start = from ?? addDays(end, -(DEFAULT_SERIES_DAYS - 1));
     const days = daysBetween(start, end) + 1;
     if (days < 1) {
