@@ -1,6 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config/env";
-import { cacheStore, invalidationChannel, noteCacheFailure, onInvalidation } from "./runtime";
+import { cacheStore, ensureInvalidationSubscription, invalidationChannel, noteCacheFailure, onInvalidation } from "./runtime";
 
 // Every cached key carries the versions of the scopes it depends on ("data" for the global mart,
 // "ws:<id>" for a workspace's own objects). Bumping a version makes every older key unreachable,
@@ -19,6 +19,8 @@ export async function currentVersions(scopes: readonly string[]): Promise<string
   if (!listening) {
     listening = true;
     onInvalidation((scope) => memo.delete(scope));
+  } else {
+    ensureInvalidationSubscription();
   }
   const now = Date.now();
   const missing = scopes.filter((s) => (memo.get(s)?.until ?? 0) <= now);

@@ -57,10 +57,20 @@ function compute(key: string, load: () => Promise<unknown>, ttl: { freshMs: numb
 
 function refreshInBackground(key: string, load: () => Promise<unknown>, ttl: { freshMs: number; staleMs: number }): void {
   if (inflight.has(key)) return;
-  // Across instances, a short lock lets one of them recompute a hot stale key.
-  void cacheStore()
-    .set(`${key}:refresh-lock`, "1", { ttlMs: 30_000, onlyIfAbsent: true })
-    .then((acquired) => (acquired ? compute(key, load, ttl, true) : undefined))
+  // Across instances, a short lock lets one of them recompute a hot stale key; it is released as
+  // soon as the refresh ends, so an entry that goes stale again soon is refreshed again.
+  const lock = `${key}:refresh-lock`;
+  const store = cacheStore();
+  void store
+    .set(lock, "1", { ttlMs: 30_000, onlyIfAbsent: true })
+    .then(async (acquired) => {
+      if (!acquired) return;
+      try {
+        await compute(key, load, ttl, true);
+      } finally {
+        await store.del([lock]);
+      }
+    })
     .catch((error) => logger().warn({ err: error, key }, "background refresh failed"));
 }
 

@@ -54,13 +54,18 @@ export function cacheRecentlyFailed(): boolean {
   return Date.now() - runtime().lastFailureAt < DEGRADED_WINDOW_MS;
 }
 
-/**
- * Calls listener with the scope of every invalidation published by any instance. The subscription
- * is made once per process; one that failed (backend down) is retried on the next call.
- */
+/** Calls listener with the scope of every invalidation published by any instance. */
 export function onInvalidation(listener: (scope: string) => void): void {
+  runtime().invalidationListeners.add(listener);
+  ensureInvalidationSubscription();
+}
+
+/**
+ * Subscribes this process to invalidation messages once; a subscription that failed (backend down
+ * at boot) is retried by the next call, which readers make on every version lookup.
+ */
+export function ensureInvalidationSubscription(): void {
   const rt = runtime();
-  rt.invalidationListeners.add(listener);
   rt.subscribed ??= rt.store
     .subscribe(invalidationChannel(), (scope) => {
       for (const l of rt.invalidationListeners) l(scope);

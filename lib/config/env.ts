@@ -14,7 +14,7 @@ const positiveNumber = (fallback: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().positive());
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NODE_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "production", "test"]).default("development")),
   PORT: z.preprocess((v) => (v === "" || v === undefined ? 3000 : Number(v)), z.number().int().min(1).max(65535)),
   DATA_DIR: optionalString,
   DATABASE_URL: optionalUrl,
@@ -32,6 +32,14 @@ const envSchema = z.object({
   APIFY_TOKEN: optionalString,
   APIFY_BASE_URL: optionalUrl,
   APIFY_ACTOR: optionalString,
+  // JSON actor input; the strings "{{productUrls}}" and "{{asins}}" are replaced by the chunk's
+  // product URLs ([{ url }]) and ASINs.
+  APIFY_INPUT_TEMPLATE: optionalString,
+  APIFY_ESTIMATED_USD_PER_ITEM: positiveNumber(0.005),
+  ETL_CHUNK_SIZE: z.preprocess((v) => (v === "" || v === undefined ? 100 : Number(v)), z.number().int().min(1).max(1000)),
+  // The embedded in-process daily schedule (off for benchmarks that must not see a run start).
+  ETL_DAILY_TIMER: z.preprocess((v) => (v === "" || v === undefined ? "true" : String(v).toLowerCase()), z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")),
+  ETL_CONCURRENCY: z.preprocess((v) => (v === "" || v === undefined ? 2 : Number(v)), z.number().int().min(1).max(32)),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   REPORT_MODEL: optionalString,
@@ -47,7 +55,7 @@ const envSchema = z.object({
   PUBLIC_PRODUCT_READS: flag,
   DAILY_APIFY_BUDGET_USD: positiveNumber(25),
   DAILY_LLM_BUDGET_USD: positiveNumber(5),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   // Freshness of cached reads: fresh for CACHE_FRESH_SECONDS, then served stale (and refreshed in
   // the background) for CACHE_STALE_SECONDS. Data versions make a new ETL day visible at once.
   CACHE_FRESH_SECONDS: positiveNumber(60),
@@ -77,6 +85,15 @@ export interface Config {
   bootstrap: { adminEmail?: string; adminPassword?: string; adminApiKey?: string };
   publicProductReads: boolean;
   benchRoutes: boolean;
+  source:
+    | { kind: "apify"; token: string; baseUrl?: string; actor: string; inputTemplate?: string; usdPerItemEstimate: number }
+    | { kind: "demo" };
+  queue:
+    | { kind: "qstash"; token: string; baseUrl?: string; currentSigningKey: string; nextSigningKey: string; appUrl: string }
+    | { kind: "local" };
+  etl: { chunkSize: number; concurrency: number; dailyTimer: boolean };
+  budgets: { apifyDailyUsd: number; llmDailyUsd: number };
+  cronSecret?: string;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +109,18 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     throw new ConfigError("Invalid environment:\n  UPSTASH_REDIS_REST_TOKEN: required with UPSTASH_REDIS_REST_URL");
   }
   // The data directory is chosen at run time; tell the bundler not to trace it.
+  if (env.QSTASH_TOKEN && !(env.QSTASH_CURRENT_SIGNING_KEY && env.QSTASH_NEXT_SIGNING_KEY && env.APP_URL)) {
+    throw new ConfigError(
+      "Invalid environment:\n  QSTASH_TOKEN: needs QSTASH_CURRENT_SIGNING_KEY, QSTASH_NEXT_SIGNING_KEY and APP_URL (deliveries go to APP_URL/api/jobs/*)",
+    );
+  }
+  if (env.APIFY_INPUT_TEMPLATE) {
+    try {
+      JSON.parse(env.APIFY_INPUT_TEMPLATE);
+    } catch {
+      throw new ConfigError("Invalid environment:\n  APIFY_INPUT_TEMPLATE: not valid JSON");
+    }
+  }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? ".data");
   const databaseUrl = env.DATABASE_URL ?? env.POSTGRES_URL;
   return {
@@ -118,6 +147,29 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     },
     publicProductReads: env.PUBLIC_PRODUCT_READS,
     benchRoutes: env.BENCH_ROUTES,
+    source: env.APIFY_TOKEN
+      ? {
+          kind: "apify",
+          token: env.APIFY_TOKEN,
+          baseUrl: env.APIFY_BASE_URL,
+          actor: env.APIFY_ACTOR ?? "junglee/amazon-crawler",
+          inputTemplate: env.APIFY_INPUT_TEMPLATE,
+          usdPerItemEstimate: env.APIFY_ESTIMATED_USD_PER_ITEM,
+        }
+      : { kind: "demo" },
+    queue: env.QSTASH_TOKEN
+      ? {
+          kind: "qstash",
+          token: env.QSTASH_TOKEN,
+          baseUrl: env.QSTASH_URL,
+          currentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY!,
+          nextSigningKey: env.QSTASH_NEXT_SIGNING_KEY!,
+          appUrl: env.APP_URL!.replace(/\/$/, ""),
+        }
+      : { kind: "local" },
+    etl: { chunkSize: env.ETL_CHUNK_SIZE, concurrency: env.ETL_CONCURRENCY, dailyTimer: env.ETL_DAILY_TIMER },
+    budgets: { apifyDailyUsd: env.DAILY_APIFY_BUDGET_USD, llmDailyUsd: env.DAILY_LLM_BUDGET_USD },
+    cronSecret: env.CRON_SECRET,
   };
 }
 
