@@ -156,6 +156,8 @@ export const alerts = app.table(
     uniqueIndex("alerts_rule_asin_date_key").on(t.ruleId, t.asin, t.marketplace, t.date),
     index("alerts_workspace_status_idx").on(t.workspaceId, t.status, t.createdAt),
     index("alerts_workspace_asin_idx").on(t.workspaceId, t.asin),
+    // GET /api/v1/alerts pages newest day first by keyset (date, id) within a workspace.
+    index("alerts_workspace_date_idx").on(t.workspaceId, t.date, t.id),
   ],
 );
 

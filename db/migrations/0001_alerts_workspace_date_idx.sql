@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_workspace_date_idx" ON "app"."alerts" USING btree ("workspace_id","date","id");
