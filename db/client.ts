@@ -12,6 +12,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
+  /** Bulk load: `copy <table> (<columns>) from stdin` fed with CSV text. */
+  copyCsv(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,16 @@ export async function openDatabase(target: Config["database"] | { kind: "pglite-
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on("error", () => {});
     const db = drizzle({ client: pool, schema }) as unknown as Database;
-    return { db, kind: "postgres", close: () => pool.end() };
+    const copyCsv = async (table: string, columns: string[], csv: string) => {
+      const [{ from }, { pipeline }, { Readable }] = await Promise.all([import("pg-copy-streams"), import("node:stream/promises"), import("node:stream")]);
+      const client = await pool.connect();
+      try {
+        await pipeline(Readable.from([csv]), client.query(from(`copy ${table} (${columns.join(", ")}) from stdin with (format csv)`)));
+      } finally {
+        client.release();
+      }
+    };
+    return { db, kind: "postgres", copyCsv, close: () => pool.end() };
   }
   const [{ PGlite }, { drizzle }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
   let dataDir = "memory://";
@@ -33,7 +44,11 @@ export async function openDatabase(target: Config["database"] | { kind: "pglite-
   }
   const client = await PGlite.create(dataDir);
   const db = drizzle({ client, schema }) as unknown as Database;
-  return { db, kind: "pglite", close: () => client.close() };
+  const copyCsv = async (table: string, columns: string[], csv: string) => {
+    // PGlite reads COPY input from a Blob bound to the virtual file /dev/blob.
+    await client.query(`copy ${table} (${columns.join(", ")}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+  };
+  return { db, kind: "pglite", copyCsv, close: () => client.close() };
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");

@@ -1,55 +1,44 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { rebuildProductLatest } from "@/db/queries/product-latest-rebuild";
-import { upsertDailyMetrics, upsertProducts } from "@/db/queries/product-writes";
-import { countMetricsByDate } from "@/db/queries/seed-progress";
+import { findRunByDate } from "@/db/queries/runs";
 import { trackProducts } from "@/db/queries/tracking";
+import { createPipeline } from "@/jobs/pipeline";
+import { planRun } from "@/jobs/plan";
 import { demoCatalog } from "@/jobs/sources/demo/catalog";
-import { generateDemoItem } from "@/jobs/sources/demo/generator";
+import { createDemoSource } from "@/jobs/sources/demo-source";
 import { addDays } from "@/lib/dates";
-import { normalizeApifyItem } from "@/lib/products/normalize";
-import type { DailyMetrics, ProductFacts } from "@/lib/products/types";
 
 export interface SeedDemoOptions {
   workspaceId: string;
   products: number;
   days: number;
-  /** Last day of history (normally yesterday: today's scrape has not run yet). */
+  /** Last day of history (normally yesterday: today's run belongs to the daily schedule). */
   endDate: string;
   onDay?: (date: string, index: number, total: number) => void;
 }
 
 /**
- * Tracks the demo catalogue for a workspace and fills any missing days of its history from the
- * generator, through the same normalizer real scrapes use, then rebuilds the mart. Days already
- * stored are skipped, so running it again (or a day later) only adds what is new.
+ * Tracks the demo catalogue for a workspace and builds any missing days of history through the
+ * real pipeline (plan → chunks → staging → core → finalize with alerts), from the demo source.
+ * Days whose run already succeeded are skipped, so running it again only adds what is new.
  */
 export async function seedDemo(db: Database, opts: SeedDemoOptions): Promise<{ daysWritten: number; rejected: number }> {
   const catalog = demoCatalog(opts.products);
-  const asins = catalog.map((p) => p.asin);
-  await trackProducts(db, opts.workspaceId, asins.map((asin) => ({ asin, marketplace: "US" })));
+  await trackProducts(db, opts.workspaceId, catalog.map((p) => ({ asin: p.asin, marketplace: "US" })));
+  const pipeline = createPipeline({ db, source: createDemoSource(), backfill: true });
 
-  const from = addDays(opts.endDate, -(opts.days - 1));
-  const present = await countMetricsByDate(db, asins, "US", from, opts.endDate);
-  const missing = Array.from({ length: opts.days }, (_, i) => addDays(from, i)).filter((d) => (present.get(d) ?? 0) < asins.length);
+  const dates = Array.from({ length: opts.days }, (_, i) => addDays(opts.endDate, i - opts.days + 1));
+  const missing = [];
+  for (const date of dates) if ((await findRunByDate(db, date, "US"))?.status !== "succeeded") missing.push(date);
 
   let rejected = 0;
   for (const [index, date] of missing.entries()) {
-    const facts: ProductFacts[] = [];
-    const metrics: DailyMetrics[] = [];
-    for (const product of catalog) {
-      const result = normalizeApifyItem(generateDemoItem(product, date), { date, marketplace: "US" });
-      if (!result.ok) {
-        rejected += 1;
-        continue;
-      }
-      facts.push(result.product);
-      metrics.push(result.metrics);
-    }
-    await upsertProducts(db, facts, date);
-    await upsertDailyMetrics(db, metrics);
+    const planned = await planRun(pipeline, { date, marketplace: "US" });
+    await pipeline.drain!();
+    const run = await findRunByDate(db, date, "US");
+    if (run?.status !== "succeeded") throw new Error(`demo run for ${date} ended ${run?.status ?? "missing"}: ${run?.error ?? ""} (run ${planned.id})`);
+    rejected += run.itemsRejected;
     opts.onDay?.(date, index, missing.length);
   }
-  if (missing.length > 0) await rebuildProductLatest(db, asins);
   return { daysWritten: missing.length, rejected };
 }

@@ -30,11 +30,12 @@ export function assertDeclaredLength(request: Request): void {
   if (Number.isFinite(declared) && declared > BODY_LIMIT_BYTES) throw new PayloadTooLarge(BODY_LIMIT_BYTES);
 }
 
-/** Reads a JSON body, counting bytes as they arrive so a chunked upload cannot pass the limit. */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new UnsupportedMediaType();
-  if (!request.body) throw new Invalid("A JSON body is required.");
+/**
+ * Reads the body as text, counting bytes as they arrive so a chunked upload cannot pass the limit.
+ * For callers that need the exact bytes (signature checks); others use readJsonBody.
+ */
+export async function readTextBody(request: Request): Promise<string> {
+  if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,8 +49,16 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") throw new Invalid("A JSON body is required.");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a JSON body within the size limit. Empty reads as undefined; the route's schema decides. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  if (!request.body || request.headers.get("content-length") === "0") return undefined;
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new UnsupportedMediaType();
+  const text = await readTextBody(request);
+  if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text);
   } catch {

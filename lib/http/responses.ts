@@ -49,3 +49,9 @@ export function conditionalJson(
   headers["Content-Type"] = opts.contentType ?? "application/json; charset=utf-8";
   return new Response(value.body, { status: 200, headers });
 }
+
+/** A GET computed on every request (live state such as run progress) that still honours ETag/304. */
+export function freshJson(request: Request, value: unknown, cacheControl: string): Response {
+  const body = JSON.stringify(value);
+  return conditionalJson(request, { body, etag: etagOf(body), cache: "MISS" }, { cacheControl });
+}

@@ -33,20 +33,26 @@ export const listProductsQuerySchema = z.object({
   cursor: z.string().max(512).optional(),
 });
 
+const dateRangeShape = { from: isoDateSchema.optional(), to: isoDateSchema.optional() };
+
 /** ?from=&to= inclusive, at most 730 days; `to` defaults to today and `from` to 29 days before `to`. */
+function resolveRange(input: { from?: string; to?: string }, ctx: z.RefinementCtx): { from: string; to: string } {
+  const end = input.to ?? todayUtc();
+  const start = input.from ?? addDays(end, -(DEFAULT_SERIES_DAYS - 1));
+  const days = daysBetween(start, end) + 1;
+  if (days < 1) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: "from must not be after to" });
+    return z.NEVER;
+  }
+  if (days > MAX_SERIES_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: `a range covers at most ${MAX_SERIES_DAYS} days` });
+    return z.NEVER;
+  }
+  return { from: start, to: end };
+}
+
+export const dateRangeQuerySchema = z.object(dateRangeShape).transform((v, ctx) => resolveRange(v, ctx));
+
 export const metricsQuerySchema = z
-  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional(), marketplace: marketplaceSchema })
-  .transform(({ from, to, marketplace }, ctx) => {
-    const end = to ?? todayUtc();
-    const start = from ?? addDays(end, -(DEFAULT_SERIES_DAYS - 1));
-    const days = daysBetween(start, end) + 1;
-    if (days < 1) {
-      ctx.addIssue({ code: "custom", path: ["from"], message: "from must not be after to" });
-      return z.NEVER;
-    }
-    if (days > MAX_SERIES_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `a range covers at most ${MAX_SERIES_DAYS} days` });
-      return z.NEVER;
-    }
-    return { from: start, to: end, marketplace };
-  });
+  .object({ ...dateRangeShape, marketplace: marketplaceSchema })
+  .transform((v, ctx) => ({ marketplace: v.marketplace, ...resolveRange(v, ctx) }));

@@ -213,9 +213,24 @@ function buildProduct(seed: string, index: number, asin: string): DemoProduct {
   };
 }
 
+const DEFAULT_SEED = "shelfwatch-demo";
+// `npm run demo` tracks a prefix of this catalogue; its ASINs keep their catalogue products.
+const LOOKUP_CATALOG_SIZE = 1000;
+let catalogByAsin: Map<string, DemoProduct> | undefined;
+
+/**
+ * The demo product behind any ASIN: the catalogue's own for one of the first 1000 catalogue ASINs,
+ * else a product derived from the ASIN alone, so any ASIN a user tracks gets stable, plausible data.
+ */
+export function demoProductFor(asin: string): DemoProduct {
+  catalogByAsin ??= new Map(demoCatalog(LOOKUP_CATALOG_SIZE).map((product) => [product.asin, product]));
+  // A seed of its own keeps derived products from repeating catalogue entries (same seed, same index).
+  return catalogByAsin.get(asin) ?? buildProduct(`${DEFAULT_SEED}:asin:${asin}`, hash32("index", asin), asin);
+}
+
 /** `count` distinct US demo products spread evenly over six categories. Deterministic per seed. */
 export function demoCatalog(count: number, opts: { seed?: string } = {}): DemoProduct[] {
-  const seed = opts.seed ?? "shelfwatch-demo";
+  const seed = opts.seed ?? DEFAULT_SEED;
   const taken = new Set<string>();
   const products: DemoProduct[] = [];
   for (let index = 0; index < count; index++) {

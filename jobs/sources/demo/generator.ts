@@ -1,4 +1,5 @@
 import { daysBetween } from "@/lib/dates";
+import { DEFAULT_MARKETPLACE, MARKETPLACES, type Marketplace } from "@/lib/products/marketplaces";
 import { type ActiveAnomaly, anomalyOn } from "./anomalies";
 import { charmPrice, DEMO_ANCHOR_DATE, type DemoProduct, type DemoSeason, type DemoSeller } from "./catalog";
 import { dayNumber, routineDay, THIRD_PARTY_SELLERS } from "./events";
@@ -44,7 +45,8 @@ export interface ApifyItemLike {
   isAmazonChoice: boolean;
   amazonChoiceText: null;
   monthlyPurchaseVolume: string | null;
-  loadedCountryCode: "US";
+  /** ISO 3166 country of the storefront, as the actor reports it ("GB" for amazon.co.uk). */
+  loadedCountryCode: string;
   offers: never[];
 }
 
@@ -121,24 +123,29 @@ function monthlyPurchaseVolume(rank: number): string | null {
   return `${bucket >= 1000 ? `${bucket / 1000}K` : bucket}+ bought in past month`;
 }
 
-function sellerBlock(seller: DemoSeller): SellerBlock {
-  return { name: seller.name, id: seller.id, url: `https://www.amazon.com/sp?seller=${seller.id}`, reviewsCount: null, averageRating: null };
+function sellerBlock(seller: DemoSeller, domain: string): SellerBlock {
+  return { name: seller.name, id: seller.id, url: `https://www.${domain}/sp?seller=${seller.id}`, reviewsCount: null, averageRating: null };
 }
 
-function bestSellerRanks(product: DemoProduct, rank: number): ApifyItemLike["bestsellerRanks"] {
+function bestSellerRanks(product: DemoProduct, rank: number, domain: string): ApifyItemLike["bestsellerRanks"] {
   const slug = product.bestsellerSlug;
   return [
-    { rank, category: product.category, url: `https://www.amazon.com/gp/bestsellers/${slug}/ref=pd_zg_ts_${slug}` },
+    { rank, category: product.category, url: `https://www.${domain}/gp/bestsellers/${slug}/ref=pd_zg_ts_${slug}` },
     {
       rank: Math.max(1, Math.round(rank / product.subcategoryRankDivisor)),
       category: product.subcategory,
-      url: `https://www.amazon.com/gp/bestsellers/${slug}/${product.subcategoryNode}/ref=pd_zg_hrsr_${slug}`,
+      url: `https://www.${domain}/gp/bestsellers/${slug}/${product.subcategoryNode}/ref=pd_zg_hrsr_${slug}`,
     },
   ];
 }
 
-/** Deterministic demo item for `product` on `date` (YYYY-MM-DD); any day can be asked for in any order. */
-export function generateDemoItem(product: DemoProduct, date: string): ApifyItemLike {
+/**
+ * Deterministic demo item for `product` on `date` (YYYY-MM-DD); any day can be asked for in any order.
+ * The URLs carry the marketplace's storefront domain, which is what normalization reads the
+ * marketplace (and so the currency) from. Values stay the same on every marketplace.
+ */
+export function generateDemoItem(product: DemoProduct, date: string, marketplace: Marketplace = DEFAULT_MARKETPLACE): ApifyItemLike {
+  const domain = MARKETPLACES[marketplace].domain;
   const day = dayNumber(date);
   const routine = routineDay(product, day);
   const anomaly: ActiveAnomaly | null = anomalyOn(product, day);
@@ -179,7 +186,7 @@ export function generateDemoItem(product: DemoProduct, date: string): ApifyItemL
 
   return {
     title: product.title,
-    url: `https://www.amazon.com/dp/${product.asin}`,
+    url: `https://www.${domain}/dp/${product.asin}`,
     asin: product.asin,
     originalAsin: product.asin,
     price: price === null ? null : { value: price, currency: "$" },
@@ -200,12 +207,12 @@ export function generateDemoItem(product: DemoProduct, date: string): ApifyItemL
     answeredQuestions: null,
     breadCrumbs: product.breadCrumbs,
     thumbnailImage: product.thumbnailImage,
-    seller: seller ? sellerBlock(seller) : null,
-    bestsellerRanks: bestSellerRanks(product, rank),
+    seller: seller ? sellerBlock(seller, domain) : null,
+    bestsellerRanks: bestSellerRanks(product, rank, domain),
     isAmazonChoice: false,
     amazonChoiceText: null,
     monthlyPurchaseVolume: monthlyPurchaseVolume(rank),
-    loadedCountryCode: "US",
+    loadedCountryCode: marketplace === "UK" ? "GB" : marketplace,
     offers: [],
   };
 }

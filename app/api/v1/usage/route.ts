@@ -1,0 +1,11 @@
+// GET /api/v1/usage — Apify and LLM spend per day against the daily budgets (?from=&to=, default 30 days)
+import { defineRoute } from "@/lib/http/define-route";
+import { PRIVATE_REVALIDATE } from "@/lib/http/cache-control";
+import { freshJson } from "@/lib/http/responses";
+import { dateRangeQuerySchema } from "@/lib/products/schemas";
+import { getUsage } from "@/lib/usage/get-usage";
+
+export const GET = defineRoute(
+  { route: "/api/v1/usage", access: { kind: "role", role: "admin" }, query: dateRangeQuerySchema },
+  async ({ request, principal, query }) => freshJson(request, await getUsage({ workspaceId: principal!.workspaceId, from: query.from, to: query.to }), PRIVATE_REVALIDATE),
+);

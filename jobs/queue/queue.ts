@@ -1,0 +1,19 @@
+export const JOB_NAMES = ["chunk", "finalize"] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface JobMessage {
+  name: JobName;
+  payload: Record<string, unknown>;
+  /** Same work, same id: a queue that supports it delivers a duplicate once (run:chunk). */
+  dedupeId: string;
+}
+
+/** Fan-out of pipeline jobs: in process (state in Postgres) or QStash (signed HTTP deliveries). */
+export interface JobQueue {
+  readonly kind: "local" | "qstash";
+  enqueue(messages: JobMessage[]): Promise<void>;
+}
+
+export function isJobName(value: string): value is JobName {
+  return (JOB_NAMES as readonly string[]).includes(value);
+}
