@@ -5,17 +5,30 @@ import { config } from "@/lib/config/env";
 const GLOBAL_KEY = Symbol.for("shelfwatch.logger");
 type GlobalWithLogger = typeof globalThis & { [GLOBAL_KEY]?: pino.Logger };
 
+/**
+ * Standard output, written asynchronously in 4 KiB batches: a synchronous write per access line
+ * costs a syscall on every request, about a sixth of a cached read's budget. Flushed at exit.
+ */
+function destination(): pino.DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  process.once("exit", () => stream.flushSync());
+  return stream;
+}
+
 /** One JSON line per event on stdout. Secrets are redacted wherever they may appear. */
 export function logger(): pino.Logger {
   const g = globalThis as GlobalWithLogger;
-  g[GLOBAL_KEY] ??= pino({
-    level: config().logLevel,
-    base: { service: "shelfwatch" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ["authorization", "*.authorization", "headers.authorization", "key", "*.key", "password", "*.password", "secret", "*.secret", "token", "*.token"],
-      censor: "[redacted]",
+  g[GLOBAL_KEY] ??= pino(
+    {
+      level: config().logLevel,
+      base: { service: "shelfwatch" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: ["authorization", "*.authorization", "headers.authorization", "key", "*.key", "password", "*.password", "secret", "*.secret", "token", "*.token"],
+        censor: "[redacted]",
+      },
     },
-  });
+    destination(),
+  );
   return g[GLOBAL_KEY];
 }
