@@ -1,20 +1,15 @@
 import { and, between, desc, eq, gte, lt, max, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { alerts, productMetricsDaily, type Alert } from "@/db/schema";
+import type { DayPoint } from "@/lib/alerts/evaluate";
 import { timedQuery } from "@/lib/observability/metrics";
 import { textArrayLiteral } from "./array-literal";
 
 export type NewAlert = typeof alerts.$inferInsert;
 
-export interface SeriesRow {
+export interface SeriesRow extends DayPoint {
   asin: string;
   date: string;
-  priceCents: number | null;
-  bsr: number | null;
-  rating: number | null;
-  reviews: number | null;
-  buyboxSeller: string | null;
-  inStock: boolean | null;
 }
 
 // 15 columns a row: 500 rows stay far below Postgres's 65,535 parameters per statement.

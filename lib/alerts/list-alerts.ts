@@ -1,18 +1,14 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { listAlerts as listAlertRows } from "@/db/queries/alerts";
+import { listAlerts as listAlertRows, type ListAlertsInput as ListAlertRowsInput } from "@/db/queries/alerts";
 import { readThrough } from "@/lib/cache/read-through";
 import { isIsoDate } from "@/lib/dates";
 import { Invalid } from "@/lib/http/errors";
 import type { CacheableBody } from "@/lib/http/responses";
 import { presentAlert } from "./present";
 
-export interface ListAlertsInput {
-  workspaceId: string;
-  status: "open" | "acknowledged" | "all";
-  asin?: string;
-  since?: string;
-  limit: number;
+/** The rows query's input, with the opaque cursor of the API in place of its keyset position. */
+export interface ListAlertsInput extends Omit<ListAlertRowsInput, "after"> {
   cursor?: string;
 }
 
