@@ -24,6 +24,9 @@ export async function openDatabase(target: Config["database"] | { kind: "pglite-
     const pool = new Pool({ connectionString: target.url, max: target.poolSize, idleTimeoutMillis: 30_000 });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on("error", () => {});
+    // A checked-out client (a transaction) has no pool listener: when its backend is terminated the
+    // 'error' event would be uncaught and end the process. The running query rejects anyway.
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = drizzle({ client: pool, schema }) as unknown as Database;
     const copyCsv = async (table: string, columns: string[], csv: string) => {
       const [{ from }, { pipeline }, { Readable }] = await Promise.all([import("pg-copy-streams"), import("node:stream/promises"), import("node:stream")]);

@@ -1,5 +1,6 @@
 import { upsertDailyMetrics, upsertProducts } from "@/db/queries/product-writes";
 import { chunkRawEvents, insertRawEvents, recountRunItems, updateRawEventVerdicts, type RawEventInput } from "@/db/queries/raw-events";
+import { tryChunkLock } from "@/db/queries/chunk-lock";
 import { addRunCost, claimChunk, completeChunk, failChunk, getChunk, getRun, setRunStatus } from "@/db/queries/runs";
 import { recordUsage } from "@/db/queries/usage";
 import type { IngestRun, RunChunk } from "@/db/schema";
@@ -54,7 +55,19 @@ function normalizeChunk(items: unknown[], chunk: RunChunk, run: IngestRun): Norm
 export async function processChunk(p: Pipeline, input: { runId: string; chunkNo: number }): Promise<void> {
   const run = await getRun(p.db, input.runId);
   if (!run || run.status === "refused" || run.status === "failed") return;
-  const chunk = await claimChunk(p.db, input.runId, input.chunkNo);
+  // A copy of this job running right now (a duplicate delivery) owns the chunk: it finishes it, or
+  // fails and is retried through its own message, so this copy has nothing to do.
+  const release = await tryChunkLock(p.db, input.runId, input.chunkNo);
+  if (!release) return;
+  try {
+    await processClaimedChunk(p, run, input.chunkNo);
+  } finally {
+    await release();
+  }
+}
+
+async function processClaimedChunk(p: Pipeline, run: IngestRun, chunkNo: number): Promise<void> {
+  const chunk = await claimChunk(p.db, run.id, chunkNo);
   if (!chunk) {
     // Already done (a duplicate delivery). If the run is complete but was never finalized — the
     // process died right after the last chunk — ask for finalize again; its dedupe id keeps it single.
