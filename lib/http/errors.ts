@@ -65,9 +65,9 @@ export class UnsupportedMediaType extends HttpError {
 }
 
 export class RateLimited extends HttpError {
-  constructor(retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number, headers: Record<string, string> = {}) {
     super(429, "rate-limited", "Too many requests", `Rate limit exceeded; retry in ${retryAfterSeconds} s.`, {
-      headers: { "Retry-After": String(retryAfterSeconds) },
+      headers: { ...headers, "Retry-After": String(retryAfterSeconds) },
     });
   }
 }

@@ -1,5 +1,6 @@
 // Test-only stand-in for Upstash: speaks its REST protocol in front of a real Redis, so the Upstash
 // adapter runs against real command semantics without network access or an account.
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
@@ -55,7 +56,24 @@ export async function startUpstashRestServer(opts: { redisUrl: string; token: st
       (error: unknown) => ({ error: message(error) }),
     );
 
-  const single = (command: Command) => settle(redis.call(...split(command)));
+  // Upstash accepts the script flag `allow-key-locking` that @upstash/ratelimit's scripts declare;
+  // Redis 7.0 refuses it. Drop the shebang line, and let EVALSHA of the original script's hash
+  // (which the SDK sends first) find the script Redis actually stored.
+  const scriptAliases = new Map<string, string>();
+  const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+  const asRedisRuns = (command: Command): Command => {
+    const [name, first, ...rest] = command;
+    const upper = String(name).toUpperCase();
+    if (upper === "EVAL" && typeof first === "string" && first.startsWith("#!lua flags=allow-key-locking")) {
+      const stripped = first.slice(first.indexOf("\n") + 1);
+      scriptAliases.set(sha1(first), sha1(stripped));
+      return [name, stripped, ...rest];
+    }
+    if (upper === "EVALSHA" && scriptAliases.has(String(first))) return [name, scriptAliases.get(String(first)), ...rest];
+    return command;
+  };
+
+  const single = (command: Command) => settle(redis.call(...split(asRedisRuns(command))));
 
   // ioredis writes concurrent calls on one connection in order, which is what a pipeline is.
   const pipeline = (commands: Command[]) => Promise.all(commands.map(single));
