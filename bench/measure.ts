@@ -11,7 +11,7 @@ export interface Measurement {
   non2xx: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -24,6 +24,9 @@ export async function measure(opts: {
   name: string;
   url: string;
   paths?: string[];
+  /** GET by default; a POST sends `body` (JSON) with every request. */
+  method?: "GET" | "POST";
+  body?: string;
   headers?: Record<string, string>;
   connections: number;
   seconds: number;
@@ -35,8 +38,11 @@ export async function measure(opts: {
         url: opts.url,
         connections: opts.connections,
         duration: opts.seconds,
-        headers: opts.headers,
-        requests: opts.paths?.map((path) => ({ method: "GET", path })),
+        method: opts.method ?? "GET",
+        body: opts.body,
+        headers: opts.body ? { ...opts.headers, "content-type": "application/json" } : opts.headers,
+        // A `requests` key, even undefined, makes autocannon ignore method and body.
+        ...(opts.paths ? { requests: opts.paths.map((path) => ({ method: opts.method ?? "GET", path, body: opts.body })) } : {}),
       },
       (error, res) => (error ? reject(error) : resolve(res)),
     );

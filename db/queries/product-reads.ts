@@ -1,4 +1,4 @@
-import { and, asc, between, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { productLatest, productMetricsDaily, products, trackedProducts, type ProductLatest, type ProductMetricsDaily } from "@/db/schema";
 import { timedQuery } from "@/lib/observability/metrics";
@@ -12,6 +12,16 @@ export function getProductLatest(db: Database, asin: string, marketplace: string
       .limit(1);
     return row ?? null;
   });
+}
+
+/** Latest rows of many products in one query (a batch read's misses). */
+export function getProductLatestMany(db: Database, asins: string[], marketplace: string): Promise<ProductLatest[]> {
+  return timedQuery("mart.product_latest.get_many", () =>
+    db
+      .select()
+      .from(productLatest)
+      .where(and(eq(productLatest.marketplace, marketplace), inArray(productLatest.asin, asins))),
+  );
 }
 
 export function productExists(db: Database, asin: string, marketplace: string): Promise<boolean> {
@@ -33,6 +43,30 @@ export function getMetricsSeries(db: Database, asin: string, marketplace: string
       .from(productMetricsDaily)
       .where(and(eq(productMetricsDaily.asin, asin), eq(productMetricsDaily.marketplace, marketplace), between(productMetricsDaily.date, from, to)))
       .orderBy(asc(productMetricsDaily.date)),
+  );
+}
+
+/**
+ * Daily rows of many products between two dates in one query, oldest first. Every known product
+ * appears: one with no day in the range comes back with `day: null`; an unknown one not at all.
+ */
+export function getMetricsSeriesMany(
+  db: Database,
+  asins: string[],
+  marketplace: string,
+  from: string,
+  to: string,
+): Promise<Array<{ asin: string; day: ProductMetricsDaily | null }>> {
+  return timedQuery("core.metrics_series_many", () =>
+    db
+      .select({ asin: products.asin, day: productMetricsDaily })
+      .from(products)
+      .leftJoin(
+        productMetricsDaily,
+        and(eq(productMetricsDaily.asin, products.asin), eq(productMetricsDaily.marketplace, products.marketplace), between(productMetricsDaily.date, from, to)),
+      )
+      .where(and(eq(products.marketplace, marketplace), inArray(products.asin, asins)))
+      .orderBy(asc(products.asin), asc(productMetricsDaily.date)),
   );
 }
 

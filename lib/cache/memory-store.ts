@@ -35,6 +35,12 @@ export function createMemoryStore(opts: { maxEntries?: number } = {}): CacheStor
       entries.set(key, value, { ttl: Math.ceil(ttlMs) });
       return true;
     },
+    async setMany(items) {
+      for (const { key, value, ttlMs } of items) {
+        counters.delete(key);
+        entries.set(key, value, { ttl: Math.ceil(ttlMs) });
+      }
+    },
     async del(keys) {
       for (const key of keys) {
         entries.delete(key);

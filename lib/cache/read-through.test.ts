@@ -39,6 +39,7 @@ function downStore(): CacheStore {
     get: refuse,
     mget: refuse,
     set: refuse,
+    setMany: refuse,
     del: refuse,
     incr: refuse,
     ping: refuse,

@@ -95,6 +95,15 @@ export function createRedisStore(url: string): CacheStore {
       );
       return reply === "OK";
     },
+    async setMany(entries) {
+      if (entries.length === 0) return;
+      const pipeline = client.pipeline();
+      for (const { key, value, ttlMs } of entries) pipeline.set(key, value, "PX", Math.ceil(ttlMs));
+      const replies = await run(() => pipeline.exec());
+      // exec() resolves even when single commands fail; a failed SET must reach the caller.
+      const failed = replies?.find(([error]) => error);
+      if (failed) throw failed[0];
+    },
     async del(keys) {
       if (keys.length > 0) await run(() => client.del(keys));
     },

@@ -69,6 +69,22 @@ function describeCacheStoreContract(name: string, makeStore: () => CacheStore | 
       expect(await store.mget([])).toEqual([]);
     });
 
+    it("setMany stores every entry byte for byte, overwriting, each with its own TTL", async () => {
+      await store.set(key("many:b"), "old", { ttlMs: 60_000 });
+      await store.incr(key("many:counter"));
+      const entries = [
+        { key: key("many:a"), value: '{"a":"☕"}', ttlMs: 60_000 },
+        { key: key("many:b"), value: "new", ttlMs: 60_000 },
+        { key: key("many:short"), value: "short-lived", ttlMs: 150 },
+        { key: key("many:counter"), value: "", ttlMs: 60_000 },
+      ];
+      await store.setMany(entries);
+      expect(await store.mget(entries.map((e) => e.key))).toEqual(['{"a":"☕"}', "new", "short-lived", ""]);
+      await sleep(400);
+      expect(await store.mget(entries.map((e) => e.key))).toEqual(['{"a":"☕"}', "new", null, ""]);
+      await expect(store.setMany([])).resolves.toBeUndefined();
+    });
+
     it("expires entries after their TTL", async () => {
       await store.set(key("ttl"), "short-lived", { ttlMs: 150 });
       expect(await store.get(key("ttl"))).toBe("short-lived");

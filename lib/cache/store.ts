@@ -17,6 +17,8 @@ export interface CacheStore {
    * nothing) if the key exists — used as a short lock.
    */
   set(key: string, value: string, opts: { ttlMs: number; onlyIfAbsent?: boolean }): Promise<boolean>;
+  /** Stores many entries, each with its own TTL, in one round trip (a batch read's misses). */
+  setMany(entries: ReadonlyArray<{ key: string; value: string; ttlMs: number }>): Promise<void>;
   del(keys: string[]): Promise<void>;
   /** Atomic increment (creates at 0 → 1); used for data versions. */
   incr(key: string): Promise<number>;

@@ -27,6 +27,12 @@ export function createUpstashStore(opts: { url: string; token: string }): CacheS
       const reply = await redis.set(key, value, onlyIfAbsent ? { px, nx: true } : { px });
       return reply === "OK";
     },
+    async setMany(entries) {
+      if (entries.length === 0) return;
+      const pipeline = redis.pipeline();
+      for (const { key, value, ttlMs } of entries) pipeline.set(key, value, { px: Math.ceil(ttlMs) });
+      await pipeline.exec();
+    },
     async del(keys) {
       if (keys.length > 0) await redis.del(...keys);
     },

@@ -10,4 +10,5 @@ export function normalizeAsin(input: string): string {
 export const asinSchema = z
   .string()
   .transform(normalizeAsin)
-  .pipe(z.string().regex(ASIN_PATTERN, "an ASIN is 10 characters A-Z or 0-9"));
+  .pipe(z.string().regex(ASIN_PATTERN, "an ASIN is 10 characters A-Z or 0-9"))
+  .meta({ description: "An ASIN: 10 characters A-Z or 0-9 (trimmed and upper-cased first).", example: "B0CHX1W1XY" });

@@ -1,4 +1,5 @@
 import type { ProductLatest, ProductMetricsDaily } from "@/db/schema";
+import type { MetricsPoint, ProductSnapshot } from "./responses";
 
 type Window = "1d" | "7d" | "30d";
 
@@ -7,7 +8,7 @@ function window<T>(pick: (w: "1d" | "7d" | "30d") => T): Record<Window, T> {
 }
 
 /** A product's latest snapshot as the API shows it: money in cents with its currency. */
-export function presentProductLatest(row: ProductLatest) {
+export function presentProductLatest(row: ProductLatest): ProductSnapshot {
   const suffix = { "1d": "1d", "7d": "7d", "30d": "30d" } as const;
   return {
     asin: row.asin,
@@ -45,7 +46,7 @@ export function presentProductLatest(row: ProductLatest) {
   };
 }
 
-export function presentMetricsPoint(row: ProductMetricsDaily) {
+export function presentMetricsPoint(row: ProductMetricsDaily): MetricsPoint {
   return {
     date: row.date,
     currency: row.currency,
@@ -60,4 +61,9 @@ export function presentMetricsPoint(row: ProductMetricsDaily) {
     in_stock: row.inStock,
     offers_count: row.offersCount,
   };
+}
+
+/** A product's series as GET …/metrics shows it; batch reads build the same value for the same cache key. */
+export function presentMetricsSeries(asin: string, marketplace: string, from: string, to: string, rows: ProductMetricsDaily[]) {
+  return { asin, marketplace, from, to, points: rows.map(presentMetricsPoint) };
 }

@@ -7,12 +7,13 @@ import { PRODUCT_SORTS, type ProductSort } from "@/db/queries/product-reads";
 export const MAX_SERIES_DAYS = 730;
 export const DEFAULT_SERIES_DAYS = 30;
 
-export const isoDateSchema = z.string().refine(isIsoDate, "must be a calendar date YYYY-MM-DD");
+export const isoDateSchema = z.string().refine(isIsoDate, "must be a calendar date YYYY-MM-DD").meta({ format: "date", example: "2026-03-01" });
 export const marketplaceSchema = z
   .string()
   .transform((v) => v.trim().toUpperCase())
   .pipe(z.enum(MARKETPLACE_CODES))
-  .default(DEFAULT_MARKETPLACE);
+  .default(DEFAULT_MARKETPLACE)
+  .meta({ description: `Amazon marketplace (case-insensitive): ${MARKETPLACE_CODES.join(", ")}.` });
 
 export const limitSchema = z.coerce.number().int().min(1).max(200).default(50);
 
@@ -56,3 +57,26 @@ export const dateRangeQuerySchema = z.object(dateRangeShape).transform((v, ctx) 
 export const metricsQuerySchema = z
   .object({ ...dateRangeShape, marketplace: marketplaceSchema })
   .transform((v, ctx) => ({ marketplace: v.marketplace, ...resolveRange(v, ctx) }));
+
+export const MAX_TRACK_ASINS = 5000;
+export const MAX_BATCH_ASINS = 100;
+
+/** POST /products: each entry is checked on its own (bad ones are reported, not fatal), so any string is accepted here. */
+export const trackProductsBodySchema = z.object({
+  asins: z.array(z.string()).min(1).max(MAX_TRACK_ASINS),
+  marketplace: marketplaceSchema,
+});
+
+export const untrackProductQuerySchema = productQuerySchema;
+
+/**
+ * POST /metrics:batch. Every ASIN must be valid (a read names what it wants); duplicates collapse.
+ * The series is included only when the caller names a range (`from` or `to`).
+ */
+export const metricsBatchBodySchema = z
+  .object({ asins: z.array(asinSchema).min(1).max(MAX_BATCH_ASINS), ...dateRangeShape, marketplace: marketplaceSchema })
+  .transform((v, ctx) => ({
+    asins: [...new Set(v.asins)],
+    marketplace: v.marketplace,
+    range: v.from === undefined && v.to === undefined ? null : resolveRange(v, ctx),
+  }));

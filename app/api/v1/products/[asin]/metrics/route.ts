@@ -1,22 +1,13 @@
 // GET /api/v1/products/{asin}/metrics — daily series ?from=&to= (default last 30 days, max 730)
-import { config } from "@/lib/config/env";
 import { defineRoute } from "@/lib/http/define-route";
 import { NotFound } from "@/lib/http/errors";
 import { conditionalJson } from "@/lib/http/responses";
 import { productCacheControl } from "@/lib/http/cache-control";
+import { getMetricsContract } from "@/lib/products/contracts";
 import { getProductMetrics } from "@/lib/products/get-metrics";
-import { asinParamsSchema, metricsQuerySchema } from "@/lib/products/schemas";
 
-export const GET = defineRoute(
-  {
-    route: "/api/v1/products/{asin}/metrics",
-    access: { kind: "role", role: "viewer", anonymous: () => config().publicProductReads },
-    params: asinParamsSchema,
-    query: metricsQuerySchema,
-  },
-  async ({ request, principal, params, query }) => {
-    const series = await getProductMetrics(params.asin, query.marketplace, query.from, query.to);
-    if (!series) throw new NotFound(`No product ${params.asin} in marketplace ${query.marketplace}.`);
-    return conditionalJson(request, series, { cacheControl: productCacheControl(principal) });
-  },
-);
+export const GET = defineRoute(getMetricsContract, async ({ request, principal, params, query }) => {
+  const series = await getProductMetrics(params.asin, query.marketplace, query.from, query.to);
+  if (!series) throw new NotFound(`No product ${params.asin} in marketplace ${query.marketplace}.`);
+  return conditionalJson(request, series, { cacheControl: productCacheControl(principal) });
+});
