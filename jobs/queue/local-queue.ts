@@ -27,6 +27,9 @@ export function createLocalQueue(opts: LocalQueueOptions): LocalQueue {
   const log = logger().child({ component: "local-queue" });
 
   const run = async (message: JobMessage) => {
+    // Yield to the event loop first: embedded PGlite answers within microtasks, so back-to-back
+    // jobs would otherwise keep HTTP requests (a run's own progress polls) waiting until the queue drains.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       await pRetry(() => opts.handle(message), {
         retries: (opts.attempts ?? 5) - 1,
@@ -48,7 +51,13 @@ export function createLocalQueue(opts: LocalQueueOptions): LocalQueue {
       for (const message of messages) {
         if (pending.has(message.dedupeId)) continue;
         pending.add(message.dedupeId);
-        void queue.add(() => run(message));
+        if (!message.delaySeconds) {
+          void queue.add(() => run(message));
+          continue;
+        }
+        // A delayed message waits on an unref'd timer: it neither holds a script open nor counts
+        // for drain(). Its state is in Postgres, so work lost to a restart is found again there.
+        setTimeout(() => void queue.add(() => run(message)), message.delaySeconds * 1000).unref();
       }
     },
     drain: () => queue.onIdle(),

@@ -26,6 +26,7 @@ export function createQStashQueue(cfg: QStashQueueConfig): JobQueue {
             url: jobDeliveryUrl(cfg.appUrl, m.name),
             body: m.payload,
             deduplicationId: m.dedupeId,
+            ...(m.delaySeconds ? { delay: Math.ceil(m.delaySeconds) } : {}),
             retries: 3,
           })),
         );

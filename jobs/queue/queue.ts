@@ -1,4 +1,4 @@
-export const JOB_NAMES = ["chunk", "finalize"] as const;
+export const JOB_NAMES = ["chunk", "finalize", "webhook-delivery", "email-digest", "report", "weekly-report"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobMessage {
@@ -6,6 +6,8 @@ export interface JobMessage {
   payload: Record<string, unknown>;
   /** Same work, same id: a queue that supports it delivers a duplicate once (run:chunk). */
   dedupeId: string;
+  /** Run no sooner than this many seconds from now (webhook retries back off this way). */
+  delaySeconds?: number;
 }
 
 /** Fan-out of pipeline jobs: in process (state in Postgres) or QStash (signed HTTP deliveries). */
