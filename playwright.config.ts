@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE, E2E_ADMIN } from "./e2e/support/session";
 
 const PORT = 3210;
 
@@ -11,6 +12,11 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [["list"]],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // Specs run signed in as the admin (the setup project signs in once and stores the session).
+    { name: "dashboard", dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: "only-on-failure",
@@ -26,6 +32,11 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: "e2e/output/data", LOG_LEVEL: "warn", DATABASE_URL: "", REDIS_URL: "" },
+    env: {
+      PORT: String(PORT), DATA_DIR: "e2e/output/data", LOG_LEVEL: "warn", DATABASE_URL: "", REDIS_URL: "",
+      ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password,
+      // Small chunks: a run has enough of them for e2e/runs.spec.ts to watch it progress.
+      ETL_CHUNK_SIZE: "25",
+    },
   },
 });

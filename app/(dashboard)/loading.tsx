@@ -1,0 +1,8 @@
+/** Shown while a dashboard page's server reads are in flight. */
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="subtle">
+      Loading…
+    </div>
+  );
+}
