@@ -201,7 +201,55 @@ export const deliveries = app.table(
   (t) => [
     uniqueIndex("deliveries_channel_event_key").on(t.channelId, t.eventId),
     index("deliveries_channel_created_idx").on(t.channelId, t.createdAt),
+    // The resume sweep looks only at unfinished deliveries.
+    index("deliveries_unfinished_idx").on(t.status, t.createdAt).where(sql`${t.status} in ('pending', 'retrying')`),
   ],
+);
+
+/** One row per HTTP attempt of a delivery; the unique key lets exactly one worker make attempt n. */
+export const deliveryAttempts = app.table(
+  "delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id").notNull().references(() => deliveries.id, { onDelete: "cascade" }),
+    attemptNo: integer("attempt_no").notNull(),
+    /** "auto" (the queue's schedule) or "manual" (test, redelivery). */
+    trigger: text("trigger").notNull().default("auto"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    statusCode: integer("status_code"),
+    latencyMs: integer("latency_ms"),
+    responseExcerpt: text("response_excerpt"),
+    error: text("error"),
+    nextRetryAt: timestamp("next_retry_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("delivery_attempts_delivery_attempt_key").on(t.deliveryId, t.attemptNo)],
+);
+
+/**
+ * Which alerts went to which channel ("webhook:<id>" or "email"): the primary key is what keeps a
+ * re-run of a day or a redelivered job from sending one alert twice to one channel.
+ */
+export const alertNotifications = app.table(
+  "alert_notifications",
+  {
+    alertId: uuid("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.channel] })],
+);
+
+/** Messages sent per workspace, channel and UTC day, for the per-channel daily cap. */
+export const notificationDailyCounts = app.table(
+  "notification_daily_counts",
+  {
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    sent: integer("sent").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channel, t.day] })],
 );
 
 export const emailOutbox = app.table(
@@ -215,11 +263,18 @@ export const emailOutbox = app.table(
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body").notNull(),
+    /** "smtp" (sent, or to be sent, over SMTP_URL) or "outbox" (no SMTP: kept here to be read). */
+    transport: text("transport").notNull().default("outbox"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     error: text("error"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("email_outbox_workspace_dedupe_key").on(t.workspaceId, t.dedupeKey)],
+  (t) => [
+    uniqueIndex("email_outbox_workspace_dedupe_key").on(t.workspaceId, t.dedupeKey),
+    index("email_outbox_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    // The resume sweep looks only at unsent SMTP mail.
+    index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null and ${t.transport} = 'smtp'`),
+  ],
 );
 
 export const reports = app.table(
@@ -238,10 +293,19 @@ export const reports = app.table(
     inputTokens: integer("input_tokens"),
     outputTokens: integer("output_tokens"),
     costUsd: numeric("cost_usd", { precision: 12, scale: 6 }),
+    /** Why generation failed (status "failed"); the number check is separate. */
+    error: text("error"),
+    /** "api" (POST …/reports) or "weekly" (the scheduled job). */
+    trigger: text("trigger").notNull().default("api"),
+    /** weekly:<ISO week> — a redelivered weekly job finds its report instead of writing another. */
+    dedupeKey: text("dedupe_key"),
     createdAt: createdAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("reports_competition_idx").on(t.competitionId, t.createdAt)],
+  (t) => [
+    index("reports_competition_idx").on(t.competitionId, t.createdAt),
+    uniqueIndex("reports_competition_dedupe_key").on(t.competitionId, t.dedupeKey),
+  ],
 );
 
 export const usageCosts = app.table(
@@ -271,3 +335,7 @@ export type ApiKey = typeof apiKeys.$inferSelect;
 export type Role = (typeof role.enumValues)[number];
 export type AlertRule = typeof alertRules.$inferSelect;
 export type Alert = typeof alerts.$inferSelect;
+export type NotificationChannel = typeof notificationChannels.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;

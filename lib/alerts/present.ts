@@ -1,6 +1,7 @@
 import type { Alert, AlertRule } from "@/db/schema";
+import type { AlertRuleView, AlertView } from "./responses";
 
-export function presentAlert(a: Alert) {
+export function presentAlert(a: Alert): AlertView {
   return {
     id: a.id,
     asin: a.asin,
@@ -19,7 +20,7 @@ export function presentAlert(a: Alert) {
   };
 }
 
-export function presentAlertRule(r: AlertRule) {
+export function presentAlertRule(r: AlertRule): AlertRuleView {
   return {
     id: r.id,
     metric: r.metric,

@@ -134,6 +134,12 @@ describe("parseConfig flags", () => {
   it("refuses a flag that is neither true nor false", () => {
     for (const value of ["yes", "on", "2"]) expect(configError({ PUBLIC_PRODUCT_READS: value }).message).toContain("PUBLIC_PRODUCT_READS");
   });
+
+  it("reads GRAPHQL_TRUSTED_DOCUMENTS_ONLY (off by default)", () => {
+    expect(parseConfig({}).graphql.trustedDocumentsOnly).toBe(false);
+    expect(parseConfig({ GRAPHQL_TRUSTED_DOCUMENTS_ONLY: "true" }).graphql.trustedDocumentsOnly).toBe(true);
+    expect(configError({ GRAPHQL_TRUSTED_DOCUMENTS_ONLY: "yes" }).message).toContain("GRAPHQL_TRUSTED_DOCUMENTS_ONLY");
+  });
 });
 
 describe("parseConfig empty strings", () => {
@@ -173,5 +179,74 @@ describe("parseConfig empty strings", () => {
     const cfg = parseConfig({ LOG_LEVEL: "", NODE_ENV: "" });
     expect(cfg.logLevel).toBe("info");
     expect(cfg.isProduction).toBe(false);
+  });
+});
+
+describe("parseConfig report writer", () => {
+  it("uses the template writer without OPENAI_API_KEY", () => {
+    expect(parseConfig({}).llm).toEqual({ kind: "template" });
+    expect(parseConfig({ OPENAI_API_KEY: "", REPORT_MODEL: "x" }).llm).toEqual({ kind: "template" });
+  });
+
+  it("uses an OpenAI-compatible model with the key, base URL, model and prices", () => {
+    expect(parseConfig({ OPENAI_API_KEY: "sk-test" }).llm).toEqual({
+      kind: "openai", apiKey: "sk-test", baseUrl: undefined, model: "gpt-4o-mini", inputUsdPerMTok: 0.15, outputUsdPerMTok: 0.6,
+    });
+    const cfg = parseConfig({
+      OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", REPORT_MODEL: "llama3.1",
+      REPORT_INPUT_USD_PER_MTOK: "0", REPORT_OUTPUT_USD_PER_MTOK: "2.5",
+    });
+    expect(cfg.llm).toMatchObject({ baseUrl: "http://127.0.0.1:11434/v1", model: "llama3.1", inputUsdPerMTok: 0, outputUsdPerMTok: 2.5 });
+  });
+
+  it("refuses a negative price and a base URL that is not a URL", () => {
+    expect(configError({ REPORT_OUTPUT_USD_PER_MTOK: "-1" }).message).toContain("REPORT_OUTPUT_USD_PER_MTOK");
+    expect(configError({ OPENAI_BASE_URL: "localhost" }).message).toContain("OPENAI_BASE_URL");
+  });
+});
+
+describe("parseConfig notifications", () => {
+  it("keeps email in the outbox without SMTP_URL and refuses private webhook targets by default", () => {
+    expect(parseConfig({}).notifications).toEqual({
+      smtpUrl: undefined, emailFrom: "Shelfwatch <alerts@shelfwatch.local>", allowPrivateTargets: false, appUrl: "http://localhost:3000",
+    });
+  });
+
+  it("reads SMTP_URL, EMAIL_FROM, WEBHOOK_ALLOW_PRIVATE_TARGETS and links to APP_URL", () => {
+    const cfg = parseConfig({ SMTP_URL: "smtp://mail.internal:2525", EMAIL_FROM: "Ops <ops@example.com>", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true", APP_URL: "https://app.example.com/" });
+    expect(cfg.notifications).toEqual({ smtpUrl: "smtp://mail.internal:2525", emailFrom: "Ops <ops@example.com>", allowPrivateTargets: true, appUrl: "https://app.example.com" });
+  });
+
+  it("refuses an SMTP_URL that is not a URL and a WEBHOOK_ALLOW_PRIVATE_TARGETS that is not a flag", () => {
+    expect(configError({ SMTP_URL: "mail server" }).message).toContain("SMTP_URL");
+    expect(configError({ WEBHOOK_ALLOW_PRIVATE_TARGETS: "sometimes" }).message).toContain("WEBHOOK_ALLOW_PRIVATE_TARGETS");
+  });
+});
+
+describe("parseConfig rate limits", () => {
+  it("has generous defaults: reads 20000/min (the benchmark drives one key), writes 600/min, sign-in 50 per IP and 20 per email in 15 min", () => {
+    expect(parseConfig({}).rateLimits).toEqual({
+      apiRead: { limit: 20_000, windowMs: 60_000 },
+      apiWrite: { limit: 600, windowMs: 60_000 },
+      reports: { limit: 30, windowMs: 3_600_000 },
+      graphql: { limit: 6_000, windowMs: 60_000 },
+      signInIp: { limit: 50, windowMs: 900_000 },
+      signInEmail: { limit: 20, windowMs: 900_000 },
+    });
+  });
+
+  it('reads "<requests>/<window>" in ms, s, m or h, and "off"', () => {
+    const cfg = parseConfig({ RATE_LIMIT_API_READ: "100/500ms", RATE_LIMIT_API_WRITE: "5/30s", RATE_LIMIT_REPORTS: "2/2h", RATE_LIMIT_GRAPHQL: "OFF", RATE_LIMIT_SIGN_IN_IP: "" });
+    expect(cfg.rateLimits.apiRead).toEqual({ limit: 100, windowMs: 500 });
+    expect(cfg.rateLimits.apiWrite).toEqual({ limit: 5, windowMs: 30_000 });
+    expect(cfg.rateLimits.reports).toEqual({ limit: 2, windowMs: 7_200_000 });
+    expect(cfg.rateLimits.graphql).toBeNull();
+    expect(cfg.rateLimits.signInIp).toEqual({ limit: 50, windowMs: 900_000 });
+  });
+
+  it("refuses a malformed limit, naming the variable", () => {
+    for (const bad of ["100", "0/1m", "10/0s", "ten/1m", "10/1d", "-5/1m"]) {
+      expect(configError({ RATE_LIMIT_API_WRITE: bad }).message).toContain("RATE_LIMIT_API_WRITE");
+    }
   });
 });

@@ -12,6 +12,21 @@ const flag = z.preprocess(
 );
 const positiveNumber = (fallback: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().positive());
+const WINDOW_UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+const rateLimit = (fallback: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? fallback : String(v).trim().toLowerCase()),
+    z.union([
+      z.literal("off").transform(() => null),
+      z
+        .string()
+        .regex(/^[1-9]\d{0,8}\/[1-9]\d{0,6}(ms|s|m|h)$/, 'expected "<requests>/<window>" such as "600/1m", or "off"')
+        .transform((v) => {
+          const [, limit, amount, unit] = /^(\d+)\/(\d+)(ms|s|m|h)$/.exec(v)!;
+          return { limit: Number(limit), windowMs: Number(amount) * WINDOW_UNIT_MS[unit as keyof typeof WINDOW_UNIT_MS] };
+        }),
+    ]),
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["development", "production", "test"]).default("development")),
@@ -43,6 +58,9 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   REPORT_MODEL: optionalString,
+  // Price of the report model in USD per million tokens: usage_costs and the DAILY_LLM_BUDGET_USD check.
+  REPORT_INPUT_USD_PER_MTOK: z.preprocess((v) => (v === "" || v === undefined ? 0.15 : Number(v)), z.number().min(0)),
+  REPORT_OUTPUT_USD_PER_MTOK: z.preprocess((v) => (v === "" || v === undefined ? 0.6 : Number(v)), z.number().min(0)),
   SMTP_URL: optionalUrl,
   EMAIL_FROM: optionalString,
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
@@ -53,6 +71,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).optional()),
   BOOTSTRAP_ADMIN_API_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(20).optional()),
   PUBLIC_PRODUCT_READS: flag,
+  // true: /api/graphql runs only the build-time manifest of the dashboard's operations (no APQ registration).
+  GRAPHQL_TRUSTED_DOCUMENTS_ONLY: flag,
   DAILY_APIFY_BUDGET_USD: positiveNumber(25),
   DAILY_LLM_BUDGET_USD: positiveNumber(5),
   LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
@@ -64,6 +84,14 @@ const envSchema = z.object({
   CACHE_NAMESPACE: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default("sw")),
   // Exposes GET /api/bench/floor (the framework floor the benchmark compares against).
   BENCH_ROUTES: flag,
+  // Rate-limit policies (lib/rate-limit/policies.ts) as "<requests>/<window>" (window: ms, s, m, h)
+  // or "off". Reads are generous by default: the benchmark drives one key at 50 connections.
+  RATE_LIMIT_API_READ: rateLimit("20000/1m"),
+  RATE_LIMIT_API_WRITE: rateLimit("600/1m"),
+  RATE_LIMIT_REPORTS: rateLimit("30/1h"),
+  RATE_LIMIT_GRAPHQL: rateLimit("6000/1m"),
+  RATE_LIMIT_SIGN_IN_IP: rateLimit("50/15m"),
+  RATE_LIMIT_SIGN_IN_EMAIL: rateLimit("20/15m"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,6 +112,7 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   bootstrap: { adminEmail?: string; adminPassword?: string; adminApiKey?: string };
   publicProductReads: boolean;
+  graphql: { trustedDocumentsOnly: boolean };
   benchRoutes: boolean;
   source:
     | { kind: "apify"; token: string; baseUrl?: string; actor: string; inputTemplate?: string; usdPerItemEstimate: number }
@@ -93,8 +122,18 @@ export interface Config {
     | { kind: "local" };
   etl: { chunkSize: number; concurrency: number; dailyTimer: boolean };
   budgets: { apifyDailyUsd: number; llmDailyUsd: number };
+  /** Webhooks and email: SMTP (else the outbox table), sender, private targets, dashboard links. */
+  notifications: { smtpUrl?: string; emailFrom: string; allowPrivateTargets: boolean; appUrl: string };
+  /** Report writer: an OpenAI-compatible model, or the template writer from the same facts. */
+  llm:
+    | { kind: "openai"; apiKey: string; baseUrl?: string; model: string; inputUsdPerMTok: number; outputUsdPerMTok: number }
+    | { kind: "template" };
   cronSecret?: string;
+  /** Per-policy limits; null turns a policy off. */
+  rateLimits: Record<RateLimitSetting, { limit: number; windowMs: number } | null>;
 }
+
+export type RateLimitSetting = "apiRead" | "apiWrite" | "reports" | "graphql" | "signInIp" | "signInEmail";
 
 export class ConfigError extends Error {}
 
@@ -146,6 +185,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       adminApiKey: env.BOOTSTRAP_ADMIN_API_KEY,
     },
     publicProductReads: env.PUBLIC_PRODUCT_READS,
+    graphql: { trustedDocumentsOnly: env.GRAPHQL_TRUSTED_DOCUMENTS_ONLY },
     benchRoutes: env.BENCH_ROUTES,
     source: env.APIFY_TOKEN
       ? {
@@ -169,7 +209,32 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       : { kind: "local" },
     etl: { chunkSize: env.ETL_CHUNK_SIZE, concurrency: env.ETL_CONCURRENCY, dailyTimer: env.ETL_DAILY_TIMER },
     budgets: { apifyDailyUsd: env.DAILY_APIFY_BUDGET_USD, llmDailyUsd: env.DAILY_LLM_BUDGET_USD },
+    notifications: {
+      smtpUrl: env.SMTP_URL,
+      emailFrom: env.EMAIL_FROM ?? "Shelfwatch <alerts@shelfwatch.local>",
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      // Links in digests point at the dashboard: APP_URL, else NEXTAUTH_URL, else this server.
+      appUrl: (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    },
+    llm: env.OPENAI_API_KEY
+      ? {
+          kind: "openai",
+          apiKey: env.OPENAI_API_KEY,
+          baseUrl: env.OPENAI_BASE_URL,
+          model: env.REPORT_MODEL ?? "gpt-4o-mini",
+          inputUsdPerMTok: env.REPORT_INPUT_USD_PER_MTOK,
+          outputUsdPerMTok: env.REPORT_OUTPUT_USD_PER_MTOK,
+        }
+      : { kind: "template" },
     cronSecret: env.CRON_SECRET,
+    rateLimits: {
+      apiRead: env.RATE_LIMIT_API_READ,
+      apiWrite: env.RATE_LIMIT_API_WRITE,
+      reports: env.RATE_LIMIT_REPORTS,
+      graphql: env.RATE_LIMIT_GRAPHQL,
+      signInIp: env.RATE_LIMIT_SIGN_IN_IP,
+      signInEmail: env.RATE_LIMIT_SIGN_IN_EMAIL,
+    },
   };
 }
 

@@ -15,6 +15,15 @@ function destination(): pino.DestinationStream {
   return stream;
 }
 
+/** Fields censored wherever a log call puts them: credentials, cookies, keys and their hashes. */
+export const REDACTED_PATHS = [
+  "authorization", "*.authorization", "headers.authorization", "*.headers.authorization",
+  "cookie", "*.cookie", "headers.cookie", "*.headers.cookie", "headers[\"set-cookie\"]", "*.headers[\"set-cookie\"]",
+  "key", "*.key", "apiKey", "*.apiKey", "api_key", "*.api_key", "keyHash", "*.keyHash",
+  "password", "*.password", "passwordHash", "*.passwordHash", "credentials", "*.credentials",
+  "secret", "*.secret", "token", "*.token",
+];
+
 /** One JSON line per event on stdout. Secrets are redacted wherever they may appear. */
 export function logger(): pino.Logger {
   const g = globalThis as GlobalWithLogger;
@@ -24,7 +33,7 @@ export function logger(): pino.Logger {
       base: { service: "shelfwatch" },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ["authorization", "*.authorization", "headers.authorization", "key", "*.key", "password", "*.password", "secret", "*.secret", "token", "*.token"],
+        paths: REDACTED_PATHS,
         censor: "[redacted]",
       },
     },

@@ -1,6 +1,7 @@
 import type { IngestRun } from "@/db/schema";
+import type { RunView } from "./responses";
 
-export function presentRun(run: IngestRun) {
+export function presentRun(run: IngestRun): RunView {
   return {
     id: run.id,
     date: run.runDate,

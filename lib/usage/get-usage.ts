@@ -3,9 +3,10 @@ import { getDb } from "@/db/client";
 import { usageByDay } from "@/db/queries/usage";
 import { config } from "@/lib/config/env";
 import { addDays, daysBetween } from "@/lib/dates";
+import type { UsageView } from "./responses";
 
 /** Spend per day against the daily budgets: shared Apify spend and the workspace's LLM spend. */
-export async function getUsage(input: { workspaceId: string; from: string; to: string }) {
+export async function getUsage(input: { workspaceId: string; from: string; to: string }): Promise<UsageView> {
   const rows = await usageByDay(await getDb(), input.workspaceId, input.from, input.to);
   const { apifyDailyUsd, llmDailyUsd } = config().budgets;
   const days = Array.from({ length: daysBetween(input.from, input.to) + 1 }, (_, i) => {

@@ -3,16 +3,16 @@ import { defineRoute } from "@/lib/http/define-route";
 import { PRIVATE_REVALIDATE } from "@/lib/http/cache-control";
 import { freshJson, jsonResponse } from "@/lib/http/responses";
 import { listRuns } from "@/lib/runs/list-runs";
-import { listRunsQuerySchema, startRunBodySchema } from "@/lib/runs/schemas";
+import { listRunsContract, startRunContract } from "@/lib/runs/contracts";
 import { startRun } from "@/lib/runs/start-run";
 
 export const GET = defineRoute(
-  { route: "/api/v1/runs", access: { kind: "role", role: "viewer" }, query: listRunsQuerySchema },
+  listRunsContract,
   async ({ request, query }) => freshJson(request, await listRuns(query), PRIVATE_REVALIDATE),
 );
 
 export const POST = defineRoute(
-  { route: "/api/v1/runs", access: { kind: "role", role: "admin" }, body: startRunBodySchema },
+  startRunContract,
   async ({ body }) => {
     const run = await startRun(body);
     return jsonResponse(run, { status: 202, headers: { Location: `/api/v1/runs/${run.id}` } });

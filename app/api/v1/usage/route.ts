@@ -2,10 +2,10 @@
 import { defineRoute } from "@/lib/http/define-route";
 import { PRIVATE_REVALIDATE } from "@/lib/http/cache-control";
 import { freshJson } from "@/lib/http/responses";
-import { dateRangeQuerySchema } from "@/lib/products/schemas";
+import { getUsageContract } from "@/lib/usage/contracts";
 import { getUsage } from "@/lib/usage/get-usage";
 
 export const GET = defineRoute(
-  { route: "/api/v1/usage", access: { kind: "role", role: "admin" }, query: dateRangeQuerySchema },
+  getUsageContract,
   async ({ request, principal, query }) => freshJson(request, await getUsage({ workspaceId: principal!.workspaceId, from: query.from, to: query.to }), PRIVATE_REVALIDATE),
 );

@@ -4,10 +4,10 @@ import { NotFound } from "@/lib/http/errors";
 import { PRIVATE_REVALIDATE } from "@/lib/http/cache-control";
 import { freshJson } from "@/lib/http/responses";
 import { getRunDetail } from "@/lib/runs/get-run";
-import { runIdParamsSchema } from "@/lib/runs/schemas";
+import { getRunContract } from "@/lib/runs/contracts";
 
 export const GET = defineRoute(
-  { route: "/api/v1/runs/{id}", access: { kind: "role", role: "viewer" }, params: runIdParamsSchema },
+  getRunContract,
   async ({ request, params }) => {
     const run = await getRunDetail(params.id);
     if (!run) throw new NotFound(`No run ${params.id}.`);
