@@ -1,21 +1,15 @@
 import { and, asc, between, eq, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { competitorComparisonDaily, productMetricsDaily, type CompetitorComparisonDaily } from "@/db/schema";
+import type { MemberMetrics } from "@/lib/competitions/compare";
 import { timedQuery } from "@/lib/observability/metrics";
 import { textArrayLiteral } from "./array-literal";
 
 export type ComparisonRow = typeof competitorComparisonDaily.$inferInsert;
 
 /** The fields of core.product_metrics_daily that a comparison uses. */
-export interface MemberMetricsRow {
-  asin: string;
+export interface MemberMetricsRow extends Omit<MemberMetrics, "isMain"> {
   date: string;
-  priceCents: number | null;
-  currency: string | null;
-  bsr: number | null;
-  rating: number | null;
-  reviews: number | null;
-  buyboxSeller: string | null;
 }
 
 const metricsColumns = {

@@ -11,7 +11,9 @@ import { testDatabase } from "@/test/support/database";
 // Runs against the process store: memory by default, Redis when REDIS_URL is set.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const key = (name: string) => `rt-test:${name}:${randomUUID()}`;
-const DATA = ["data"] as const;
+// A data scope of this file alone: the shared "data" scope is bumped by ETL tests running in the
+// other worker (through Redis), which would turn an expected HIT into a MISS.
+const DATA = [`rt-test-${randomUUID()}`] as const;
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 3_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -144,7 +146,7 @@ describe("readThrough", () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('bumpVersion("data") makes the next read a MISS with fresh data; other scopes are untouched', async () => {
+  it("bumpVersion(scope) makes the next read a MISS with fresh data; other scopes are untouched", async () => {
     const k = key("version");
     const other = key("other-scope");
     const workspaceScope = [`ws:${randomUUID()}`];
@@ -156,7 +158,7 @@ describe("readThrough", () => {
     expect(yesterday!.cache).toBe("HIT");
 
     state.value = { day: "2026-03-02" };
-    await bumpVersion("data");
+    await bumpVersion(DATA[0]);
     const today = await readThrough(k, { scopes: DATA }, load);
     expect(today).toMatchObject({ cache: "MISS", body: '{"day":"2026-03-02"}' });
     expect(today!.etag).not.toBe(yesterday!.etag);
@@ -167,7 +169,7 @@ describe("readThrough", () => {
 
   it("a key under several scopes is invalidated by any of them", async () => {
     const k = key("multi-scope");
-    const scopes = ["data", `ws:${randomUUID()}`];
+    const scopes = [DATA[0], `ws:${randomUUID()}`];
     const { load } = loader({ x: 1 });
     await readThrough(k, { scopes }, load);
     expect((await readThrough(k, { scopes }, load))!.cache).toBe("HIT");
@@ -184,7 +186,7 @@ describe("readThrough with the backend down", () => {
       expect(cacheRecentlyFailed()).toBe(false);
       const k = key("down");
       const { load } = loader({ fromDb: true });
-      const scopes = ["data", `ws:${randomUUID()}`];
+      const scopes = [DATA[0], `ws:${randomUUID()}`];
       const result = await readThrough(k, { scopes }, load);
       expect(result).toEqual({ body: '{"fromDb":true}', etag: etagOf('{"fromDb":true}'), cache: "MISS" });
       // Nothing is cached: every read goes to the database.

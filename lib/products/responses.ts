@@ -15,15 +15,8 @@ const absPct = z.object({ abs: z.number().nullable(), pct: z.number().nullable()
 
 export const sparklinePointSchema = z.object({ date, price: cents, bsr: z.number().int().nullable() });
 
-export const productSnapshotSchema = z
+export const metricsPointSchema = z
   .object({
-    asin,
-    marketplace: z.string(),
-    title: z.string().nullable(),
-    brand: z.string().nullable(),
-    category: z.string().nullable(),
-    image_url: z.string().nullable(),
-    url: z.string().nullable(),
     date,
     currency: z.string().nullable().meta({ description: "ISO 4217." }),
     price: cents,
@@ -36,6 +29,19 @@ export const productSnapshotSchema = z
     buybox_price: cents,
     in_stock: z.boolean().nullable(),
     offers_count: z.number().int().nullable(),
+  })
+  .meta({ id: "MetricsPoint" });
+
+export const productSnapshotSchema = z
+  .object({
+    asin,
+    marketplace: z.string(),
+    title: z.string().nullable(),
+    brand: z.string().nullable(),
+    category: z.string().nullable(),
+    image_url: z.string().nullable(),
+    url: z.string().nullable(),
+    ...metricsPointSchema.shape,
     deltas: z.object({
       price: perWindow(absPct),
       bsr: perWindow(absPct),
@@ -47,22 +53,6 @@ export const productSnapshotSchema = z
   .meta({ id: "ProductSnapshot" });
 export type ProductSnapshot = z.infer<typeof productSnapshotSchema>;
 
-export const metricsPointSchema = z
-  .object({
-    date,
-    currency: z.string().nullable(),
-    price: cents,
-    list_price: cents,
-    bsr: z.number().int().nullable(),
-    bsr_category: z.string().nullable(),
-    rating: z.number().nullable(),
-    reviews: z.number().int().nullable(),
-    buybox_seller: z.string().nullable(),
-    buybox_price: cents,
-    in_stock: z.boolean().nullable(),
-    offers_count: z.number().int().nullable(),
-  })
-  .meta({ id: "MetricsPoint" });
 export type MetricsPoint = z.infer<typeof metricsPointSchema>;
 
 export const metricsSeriesSchema = z.object({ asin, marketplace: z.string(), from: date, to: date, points: z.array(metricsPointSchema) });
