@@ -50,6 +50,11 @@ export function noteCacheFailure(operation: string): void {
   metrics().cacheBackendErrors.inc({ operation });
 }
 
+/** Forgets earlier backend errors, as if the degraded window had passed (tests that simulate outages). */
+export function forgetCacheFailures(): void {
+  runtime().lastFailureAt = 0;
+}
+
 export function cacheRecentlyFailed(): boolean {
   return Date.now() - runtime().lastFailureAt < DEGRADED_WINDOW_MS;
 }

@@ -7,7 +7,6 @@ import { GET as listRuns } from "@/app/api/v1/runs/route";
 import { GET as listProducts } from "@/app/api/v1/products/route";
 import { ensureMembership, insertUser } from "@/db/queries/workspaces";
 import type { Role } from "@/db/schema";
-import { cacheStore, setCacheStore } from "@/lib/cache/runtime";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { authOptions, SIGN_IN_ERRORS } from "@/lib/auth/next-auth";
 import { hashPassword } from "@/lib/auth/password";
@@ -202,9 +201,6 @@ describe("rate limits on /api/v1", () => {
     } finally {
       await rateLimiter().close();
       if (previous) setRateLimiter(previous);
-      // The outage noted a cache failure (health: degraded for 30 s); files later in this worker
-      // must not inherit it. Re-installing the store starts its runtime afresh.
-      setCacheStore(cacheStore());
     }
   });
 
