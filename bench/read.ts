@@ -57,6 +57,10 @@ try {
   await measure({ name: "warm-up floor", url: `${base}/api/bench/floor`, connections: CONNECTIONS, seconds: 3 });
   results.push(await measure({ name: "empty route (framework floor)", url: `${base}/api/bench/floor`, connections: CONNECTIONS, seconds: SECONDS }));
   results.push(await measure({ name: "bare node:http", url: bare.url, connections: CONNECTIONS, seconds: SECONDS }));
+  // The same empty route behind a path parameter: what Next charges for matching a dynamic route.
+  const floorPaths = productPaths.map((p) => p.replace(/^\/api\/v1\/products\//, "/api/bench/floor/"));
+  await measure({ name: "warm-up floor with a path parameter", url: base, paths: floorPaths, connections: CONNECTIONS, seconds: 3 });
+  results.push(await measure({ name: "empty route with a path parameter", url: base, paths: floorPaths, connections: CONNECTIONS, seconds: SECONDS }));
 
   // The single reads above filled the cache entries the batch shares (same keys).
   const batchBody = JSON.stringify({ asins: demoCatalog(PRODUCTS).map((p) => p.asin) });
@@ -64,13 +68,14 @@ try {
   await measure({ name: "warm-up batch", ...batchCase, seconds: 3 });
   const batch = await measure({ name: `POST /api/v1/metrics:batch (${PRODUCTS} ASINs, ${BATCH_CONNECTIONS} conn.)`, ...batchCase, seconds: SECONDS });
 
-  const [product, floor, node] = results as [Measurement, Measurement, Measurement];
+  const [product, floor, node, dynamicFloor] = results as [Measurement, Measurement, Measurement, Measurement];
   results.push(batch);
   const lookups = allAfter.reduce((a, b) => a + b, 0) - allBefore.reduce((a, b) => a + b, 0);
   const hitRatio = lookups > 0 ? (hitsAfter - hitsBefore) / lookups : 0;
   console.log(`\nShelfwatch read benchmark — ${CONNECTIONS} connections, ${SECONDS} s per case, ${PRODUCTS} ASINs rotated, embedded PGlite + in-memory cache\n`);
   console.log(formatTable(results));
   console.log(`\ncached GET / floor:     ${(product.rps / floor.rps).toFixed(2)}× (target ≥ 0.80)`);
+  console.log(`cached GET / floor with a path parameter: ${(product.rps / dynamicFloor.rps).toFixed(2)}×`);
   console.log(`cached GET / bare node: ${(product.rps / node.rps).toFixed(3)}×`);
   console.log(`floor / bare node:      ${(floor.rps / node.rps).toFixed(3)}×`);
   console.log(`cache hit ratio (second sweep): ${(hitRatio * 100).toFixed(2)} % of ${lookups} lookups (target ≥ 99 %)`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { logger } from "@/lib/observability/logger";
+import { accessLogger, logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import type { Principal } from "@/lib/auth/roles";
 import { problemResponse } from "./problem";
@@ -34,7 +34,16 @@ export async function withRequestContext(
 ): Promise<Response> {
   const started = performance.now();
   const requestId = requestIdOf(request);
-  const ctx: RequestContext = { requestId, route, log: logger().child({ request_id: requestId }), principal: null };
+  let log: Logger | undefined;
+  const ctx: RequestContext = {
+    requestId,
+    route,
+    // Created on first use: most requests log nothing but their access line.
+    get log() {
+      return (log ??= logger().child({ request_id: requestId }));
+    },
+    principal: null,
+  };
   let response: Response;
   try {
     response = await run(ctx);
@@ -45,8 +54,9 @@ export async function withRequestContext(
   response.headers.set("X-Request-Id", requestId);
   const seconds = (performance.now() - started) / 1000;
   metrics().httpRequestDuration.observe({ method: request.method, route, status: String(response.status) }, seconds);
-  ctx.log.info(
+  accessLogger().info(
     {
+      request_id: requestId,
       method: request.method,
       route,
       path: new URL(request.url).pathname,
