@@ -40,7 +40,7 @@ export async function pacedLoad(opts: {
         resolve();
       }
     };
-    const fire = (path: string, due: number) => {
+    const fire = (path: string, due: number, retried = false) => {
       const request = http.get({ host: base.hostname, port: base.port, path, agent, headers: opts.headers }, (response) => {
         response.resume();
         response.on("end", () => {
@@ -50,7 +50,10 @@ export async function pacedLoad(opts: {
         });
       });
       request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error("timeout")));
-      request.on("error", () => {
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed as idle just as we reused it: HTTP clients (undici,
+        // browsers) retry an idempotent request once on a fresh socket; so does this generator.
+        if (!retried && request.reusedSocket && error.code === "ECONNRESET") return fire(path, due, true);
         errors += 1;
         settle();
       });
