@@ -3,6 +3,7 @@
 // the same rows into a scratch table in the same run; then alert quality on the generator's
 // labelled anomalies. Target (ETL issue): 100k ASIN-days ≤ 60 s on real Postgres.
 import { parseArgs } from "node:util";
+import { stringify } from "csv-stringify/sync";
 import { sql } from "drizzle-orm";
 import { findRunByDate } from "@/db/queries/runs";
 import { trackProducts } from "@/db/queries/tracking";
@@ -25,16 +26,10 @@ const concurrency = Number(values.concurrency);
 const date = addDays(todayUtc(), -1);
 const COLUMNS = ["asin", "marketplace", "date", "price_cents", "list_price_cents", "currency", "bsr", "bsr_category", "rating", "reviews", "buybox_seller", "buybox_price_cents", "in_stock", "offers_count"];
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function toCsv(rows: DailyMetrics[]): string {
-  return rows
-    .map((r) => [r.asin, r.marketplace, r.date, r.priceCents, r.listPriceCents, r.currency, r.bsr, r.bsrCategory, r.rating, r.reviews, r.buyboxSeller, r.buyboxPriceCents, r.inStock, r.offersCount].map(csvCell).join(","))
-    .join("\n") + "\n";
+  const records = rows.map((r) => [r.asin, r.marketplace, r.date, r.priceCents, r.listPriceCents, r.currency, r.bsr, r.bsrCategory, r.rating, r.reviews, r.buyboxSeller, r.buyboxPriceCents, r.inStock, r.offersCount]);
+  // Empty cells are NULL to COPY; booleans spelled out so false stays false, not NULL.
+  return stringify(records, { cast: { boolean: (value) => String(value) } });
 }
 
 const { handle, label, dispose } = await benchDatabase();
